@@ -1,11 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using KamPlugins.Model;
 using KamPlugins.Platform.Localization;
 using KamPlugins.Platform.Registration;
 using Microsoft.Xrm.Sdk;
-using Microsoft.Xrm.Sdk.Query;
 
 namespace KamPlugins.Platform
 {
@@ -141,15 +139,7 @@ namespace KamPlugins.Platform
         {
             if (userLanguageRead) return userLanguage;
             userLanguageRead = true;
-            var query = new QueryExpression(UserSettingsTable.LogicalName)
-            {
-                ColumnSet = new ColumnSet(UserSettingsTable.UiLanguageId),
-                TopCount = 1,
-            };
-            query.Criteria.AddCondition(UserSettingsTable.SystemUserId, ConditionOperator.Equal, InitiatingUserId);
-            var settings = SystemService.RetrieveMultiple(query).Entities;
-            if (settings.Count > 0 && settings[0].TryGetAttributeValue<int>(UserSettingsTable.UiLanguageId, out var language))
-                userLanguage = language;
+            userLanguage = UserFacingErrors.ReadUiLanguage(SystemService, InitiatingUserId);
             return userLanguage;
         }
     }

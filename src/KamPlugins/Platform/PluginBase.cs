@@ -41,7 +41,7 @@ namespace KamPlugins.Platform
             catch (KamException refusal)
             {
                 context.Trace("{0}: refused: {1}", GetType().Name, refusal.UserMessage.EnglishText);
-                throw new InvalidPluginExecutionException(OperationStatus.Failed, refusal.UserMessage.For(ReadLanguageSafely(context)));
+                throw UserFacingErrors.Refusal(refusal, ReadLanguageSafely(context));
             }
             catch (InvalidPluginExecutionException)
             {
@@ -52,7 +52,7 @@ namespace KamPlugins.Platform
                 // No further service call here: after a failed call inside a transaction the platform
                 // refuses them all ("There is no active transaction"). Both languages, then.
                 context.Trace("{0}: unexpected {1}", GetType().Name, unexpected);
-                throw new InvalidPluginExecutionException(Texts.Unexpected.Format(execution.CorrelationId).For(null), unexpected);
+                throw UserFacingErrors.Unexpected(execution.CorrelationId, unexpected);
             }
         }
 

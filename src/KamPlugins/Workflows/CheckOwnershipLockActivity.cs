@@ -1,0 +1,51 @@
+using System.Activities;
+using KamPlugins.Model;
+using KamPlugins.Operations;
+using KamPlugins.Platform.Registration;
+using Microsoft.Xrm.Sdk;
+using Microsoft.Xrm.Sdk.Workflow;
+
+namespace KamPlugins.Workflows
+{
+    /// <summary>
+    /// Check ownership lock: whether the account, opportunity or KAM contract given (fill in exactly
+    /// one) is protected by the ownership lock, and why, in the language of the user who started the
+    /// workflow. Same operation as kam_CheckOwnershipLock.
+    /// </summary>
+    [WorkflowActivity("Check ownership lock", Group = WorkflowActivityAttribute.KamGroup,
+        Description = "Whether a record is ownership-locked (防飞单), and why.")]
+    public sealed class CheckOwnershipLockActivity : KamCodeActivity
+    {
+        /// <summary>The account (fill in exactly one of Account, Opportunity, KAM contract).</summary>
+        [Input("Account")]
+        [ReferenceTarget(AccountTable.LogicalName)]
+        public InArgument<EntityReference> Account { get; set; }
+
+        /// <summary>The opportunity.</summary>
+        [Input("Opportunity")]
+        [ReferenceTarget(OpportunityTable.LogicalName)]
+        public InArgument<EntityReference> Opportunity { get; set; }
+
+        /// <summary>The KAM contract.</summary>
+        [Input("KAM contract")]
+        [ReferenceTarget(ContractTable.LogicalName)]
+        public InArgument<EntityReference> Contract { get; set; }
+
+        /// <summary>True when the record is protected.</summary>
+        [Output("Is locked")]
+        public OutArgument<bool> IsLocked { get; set; }
+
+        /// <summary>Why, in the user's language.</summary>
+        [Output("Reason")]
+        public OutArgument<string> Reason { get; set; }
+
+        private protected override void ExecuteCore(CodeActivityContext activityContext, AutomationContext context)
+        {
+            var result = OwnershipLockOperation.Execute(
+                context,
+                OperationInputs.OneGuardedRecord(Account.Get(activityContext), Opportunity.Get(activityContext), Contract.Get(activityContext)));
+            IsLocked.Set(activityContext, result.IsLocked);
+            Reason.Set(activityContext, result.Reason.For(context.InitiatingUserLanguage()));
+        }
+    }
+}
