@@ -83,7 +83,11 @@ namespace KamPlugins.Approvals
         /// </summary>
         ApprovalRequestInfo Consume(Model.ApprovalType type, EntityReference record, ApprovalSnapshot operation, DateTime utcNow);
 
-        /// <summary>The pending request for <paramref name="record"/> (any type), or null.</summary>
+        /// <summary>
+        /// The pending request for <paramref name="record"/> (any type; the newest when several types are
+        /// pending, see <c>ApprovalLedger.FindAllPending</c>), or null. A pending request past its expiry is
+        /// not pending.
+        /// </summary>
         ApprovalRequestInfo FindPending(EntityReference record, DateTime utcNow);
     }
 }

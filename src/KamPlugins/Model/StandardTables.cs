@@ -39,6 +39,15 @@ namespace KamPlugins.Model
         public const string ParentAccountId = "parentaccountid";
         /// <summary>The key-account flag this product adds.</summary>
         public const string IsKeyAccount = "kam_iskeyaccount";
+
+        /// <summary>statecode values.</summary>
+        public static class State
+        {
+            /// <summary>Active.</summary>
+            public const int Active = 0;
+            /// <summary>Inactive (deactivated, or merged away).</summary>
+            public const int Inactive = 1;
+        }
     }
 
     /// <summary>opportunity.</summary>
@@ -62,6 +71,8 @@ namespace KamPlugins.Model
         public const string ActualValue = "actualvalue";
         /// <summary>Actual close date, set on close.</summary>
         public const string ActualCloseDate = "actualclosedate";
+        /// <summary>Probability (whole number, 0–100): a common source of whole-number goal metrics.</summary>
+        public const string CloseProbability = "closeprobability";
 
         /// <summary>statecode values.</summary>
         public static class State
@@ -114,6 +125,8 @@ namespace KamPlugins.Model
         public const string LogicalName = "contact";
         /// <summary>Primary key.</summary>
         public const string Id = "contactid";
+        /// <summary>Full name.</summary>
+        public const string FullName = "fullname";
     }
 
     /// <summary>systemuser.</summary>
