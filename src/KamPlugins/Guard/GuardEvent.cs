@@ -26,7 +26,8 @@ namespace KamPlugins.Guard
             string reason,
             Guid? approvalRequestId,
             DateTime occurredOn,
-            Guid correlationId)
+            Guid correlationId,
+            string deduplicationKey = null)
         {
             Kind = kind;
             Outcome = outcome;
@@ -40,6 +41,7 @@ namespace KamPlugins.Guard
             ApprovalRequestId = approvalRequestId;
             OccurredOn = occurredOn;
             CorrelationId = correlationId;
+            DeduplicationKey = deduplicationKey;
         }
 
         /// <summary>What kind of attempt.</summary>
@@ -68,11 +70,33 @@ namespace KamPlugins.Guard
         public Guid CorrelationId { get; }
 
         /// <summary>
-        /// The event's id: derived from the operation, record, kind and outcome, so a step the platform
-        /// raises twice records the attempt once.
+        /// What makes two events of one operation the same event, when the message name must not: the
+        /// platform may raise Update and Assign (or Update twice) for one owner change, and the change
+        /// must be recorded once. Null: the message, kind and outcome decide (see <see cref="StableEventId"/>).
+        /// </summary>
+        public string DeduplicationKey { get; }
+
+        /// <summary>
+        /// The event's id: derived from the operation, record, kind and outcome (or, when set, from the
+        /// operation, record and <see cref="DeduplicationKey"/>), so a step the platform raises twice
+        /// records the attempt once.
         /// </summary>
         public Guid StableEventId =>
-            StableId.For($"guardevent:{CorrelationId:N}:{MessageName}:{Record.LogicalName}:{Record.Id:N}:{(int)Kind}:{(int)Outcome}");
+            DeduplicationKey != null
+                ? IdFor(CorrelationId, Record, DeduplicationKey)
+                : StableId.For($"guardevent:{CorrelationId:N}:{MessageName}:{Record.LogicalName}:{Record.Id:N}:{(int)Kind}:{(int)Outcome}");
+
+        /// <summary>
+        /// The id of the event an operation records for <paramref name="record"/> under
+        /// <paramref name="deduplicationKey"/>: lets a later step of the same operation find it by id
+        /// (one query), e.g. the cascade of an authorised account transfer finding the transfer's event.
+        /// </summary>
+        public static Guid IdFor(Guid correlationId, EntityReference record, string deduplicationKey)
+        {
+            if (record == null) throw new ArgumentNullException(nameof(record));
+            if (deduplicationKey == null) throw new ArgumentNullException(nameof(deduplicationKey));
+            return StableId.For($"guardevent:{correlationId:N}:{record.LogicalName}:{record.Id:N}:key:{deduplicationKey}");
+        }
 
         /// <summary>The kam_guardevent row.</summary>
         public Entity ToEntity()
@@ -109,9 +133,16 @@ namespace KamPlugins.Guard
         public static void Write(LocalPluginContext context, GuardEvent guardEvent)
         {
             if (context == null) throw new ArgumentNullException(nameof(context));
-            if (guardEvent == null) throw new ArgumentNullException(nameof(guardEvent));
-            context.SystemService.Execute(new UpsertRequest { Target = guardEvent.ToEntity() });
+            Write(context.SystemService, guardEvent);
             context.Trace("guard event {0} {1} written", guardEvent.Outcome, guardEvent.Kind);
+        }
+
+        /// <summary>Writes the event with a SYSTEM service (1 Upsert; for use cases that hold the service, not the context).</summary>
+        public static void Write(IOrganizationService systemService, GuardEvent guardEvent)
+        {
+            if (systemService == null) throw new ArgumentNullException(nameof(systemService));
+            if (guardEvent == null) throw new ArgumentNullException(nameof(guardEvent));
+            systemService.Execute(new UpsertRequest { Target = guardEvent.ToEntity() });
         }
     }
 }
