@@ -14,23 +14,8 @@ namespace KamPlugins.Workflows
     /// </summary>
     [WorkflowActivity("Check ownership lock", Group = WorkflowActivityAttribute.KamGroup,
         Description = "Whether a record is ownership-locked (防飞单), and why.")]
-    public sealed class CheckOwnershipLockActivity : KamCodeActivity
+    public sealed class CheckOwnershipLockActivity : GuardedRecordActivity
     {
-        /// <summary>The account (fill in exactly one of Account, Opportunity, KAM contract).</summary>
-        [Input("Account")]
-        [ReferenceTarget(AccountTable.LogicalName)]
-        public InArgument<EntityReference> Account { get; set; }
-
-        /// <summary>The opportunity.</summary>
-        [Input("Opportunity")]
-        [ReferenceTarget(OpportunityTable.LogicalName)]
-        public InArgument<EntityReference> Opportunity { get; set; }
-
-        /// <summary>The KAM contract.</summary>
-        [Input("KAM contract")]
-        [ReferenceTarget(ContractTable.LogicalName)]
-        public InArgument<EntityReference> Contract { get; set; }
-
         /// <summary>True when the record is protected.</summary>
         [Output("Is locked")]
         public OutArgument<bool> IsLocked { get; set; }
@@ -43,7 +28,7 @@ namespace KamPlugins.Workflows
         {
             var result = OwnershipLockOperation.Execute(
                 context,
-                OperationInputs.OneGuardedRecord(Account.Get(activityContext), Opportunity.Get(activityContext), Contract.Get(activityContext)));
+                GuardedRecord(activityContext));
             IsLocked.Set(activityContext, result.IsLocked);
             Reason.Set(activityContext, result.Reason.For(context.InitiatingUserLanguage()));
         }

@@ -15,23 +15,8 @@ namespace KamPlugins.Workflows
     /// </summary>
     [WorkflowActivity("Get latest approval status", Group = WorkflowActivityAttribute.KamGroup,
         Description = "The status, current approver and decision date of the latest approval request of a type for a record.")]
-    public sealed class GetLatestApprovalStatusActivity : KamCodeActivity
+    public sealed class GetLatestApprovalStatusActivity : GuardedRecordActivity
     {
-        /// <summary>The account (fill in exactly one of Account, Opportunity, KAM contract).</summary>
-        [Input("Account")]
-        [ReferenceTarget(AccountTable.LogicalName)]
-        public InArgument<EntityReference> Account { get; set; }
-
-        /// <summary>The opportunity.</summary>
-        [Input("Opportunity")]
-        [ReferenceTarget(OpportunityTable.LogicalName)]
-        public InArgument<EntityReference> Opportunity { get; set; }
-
-        /// <summary>The KAM contract.</summary>
-        [Input("KAM contract")]
-        [ReferenceTarget(ContractTable.LogicalName)]
-        public InArgument<EntityReference> Contract { get; set; }
-
         /// <summary>The request type.</summary>
         [RequiredArgument]
         [Input("Request type")]
@@ -70,7 +55,7 @@ namespace KamPlugins.Workflows
         {
             var result = ApprovalStatusOperation.Execute(
                 context,
-                OperationInputs.OneGuardedRecord(Account.Get(activityContext), Opportunity.Get(activityContext), Contract.Get(activityContext)),
+                GuardedRecord(activityContext),
                 RequestType.Get(activityContext));
             HasRequest.Set(activityContext, result.HasRequest);
             ApprovalRequest.Set(activityContext, result.Request);

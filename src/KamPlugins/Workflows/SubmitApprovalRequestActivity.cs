@@ -14,23 +14,8 @@ namespace KamPlugins.Workflows
     /// </summary>
     [WorkflowActivity("Submit approval request", Group = WorkflowActivityAttribute.KamGroup,
         Description = "Submits an approval request for a record as the user who started the workflow.")]
-    public sealed class SubmitApprovalRequestActivity : KamCodeActivity
+    public sealed class SubmitApprovalRequestActivity : GuardedRecordActivity
     {
-        /// <summary>The account (fill in exactly one of Account, Opportunity, KAM contract).</summary>
-        [Input("Account")]
-        [ReferenceTarget(AccountTable.LogicalName)]
-        public InArgument<EntityReference> Account { get; set; }
-
-        /// <summary>The opportunity.</summary>
-        [Input("Opportunity")]
-        [ReferenceTarget(OpportunityTable.LogicalName)]
-        public InArgument<EntityReference> Opportunity { get; set; }
-
-        /// <summary>The KAM contract.</summary>
-        [Input("KAM contract")]
-        [ReferenceTarget(ContractTable.LogicalName)]
-        public InArgument<EntityReference> Contract { get; set; }
-
         /// <summary>The request type.</summary>
         [RequiredArgument]
         [Input("Request type")]
@@ -55,7 +40,7 @@ namespace KamPlugins.Workflows
         {
             var request = SubmitApprovalOperation.Execute(
                 context,
-                OperationInputs.OneGuardedRecord(Account.Get(activityContext), Opportunity.Get(activityContext), Contract.Get(activityContext)),
+                GuardedRecord(activityContext),
                 RequestType.Get(activityContext),
                 ProposedOwner.Get(activityContext),
                 Comment.Get(activityContext));
