@@ -48,6 +48,7 @@ namespace Dataverse.Emulator
             }
 
             Store = new RowStore(Options.LockTimeout);
+            Store.PrimaryIdColumn = table => Metadata.Find(table)?.PrimaryIdColumn;
             Committed = new CommittedReader(Store);
             Steps = new StepRegistry();
             CustomApis = new CustomApiRegistry();
@@ -60,6 +61,9 @@ namespace Dataverse.Emulator
             Roles = new RoleCollection(this);
             Roles.GetOrAdd(RoleCollection.SystemAdministratorName);
             Users.CreateBuiltIns();
+
+            // The organization row (one, always): goal rollups stop 30 days after a goal's end date by default.
+            SeedRow(new Entity("organization", Options.OrganizationId) { ["name"] = Options.OrganizationName, ["goalrollupexpirytime"] = 30 }, null);
         }
 
         /// <summary>An organization with the given platform profile.</summary>

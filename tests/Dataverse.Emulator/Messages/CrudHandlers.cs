@@ -198,7 +198,7 @@ namespace Dataverse.Emulator.Messages
                     }
                 }
 
-                foreach (var share in op.Tx.Scan("principalobjectaccess").Where(r => r.GetAttributeValue<Guid>("objectid") == id).ToList())
+                foreach (var share in op.Tx.Candidates("principalobjectaccess", "objectid", id).Where(r => r.GetAttributeValue<Guid>("objectid") == id).ToList())
                 {
                     Data.Delete(op.Tx, "principalobjectaccess", share.Id);
                 }
@@ -210,7 +210,7 @@ namespace Dataverse.Emulator.Messages
         }
 
         private static List<Guid> Children(Operation op, RelationshipDefinition rel, string table, Guid id) =>
-            op.Tx.Scan(rel.ReferencingTable)
+            op.Tx.Candidates(rel.ReferencingTable, rel.ReferencingColumn, id)
                 .Where(r => r.Id != id && r.Attributes.TryGetValue(rel.ReferencingColumn, out var v) && v is EntityReference er && er.Id == id && er.LogicalName == table)
                 .Select(r => r.Id).ToList();
     }
@@ -338,7 +338,7 @@ namespace Dataverse.Emulator.Messages
     }
 
     /// <summary>The store as the query engine sees it: one operation's view of the rows, and the metadata.</summary>
-    internal sealed class StoreQuerySource : IQuerySource
+    internal sealed class StoreQuerySource : IIndexedQuerySource
     {
         private readonly IRowReader reader;
         private readonly MetadataCatalog metadata;
@@ -356,5 +356,12 @@ namespace Dataverse.Emulator.Messages
         public string PrimaryIdColumn(string logicalName) => metadata.Find(logicalName)?.PrimaryIdColumn;
 
         public IEnumerable<Entity> Rows(string logicalName) => reader.Rows(logicalName);
+
+        public bool TryRowsWhere(string logicalName, string column, IReadOnlyCollection<Guid> ids, out IEnumerable<Entity> rows)
+        {
+            var found = reader.TryFind(logicalName, column, ids, out var list);
+            rows = list;
+            return found;
+        }
     }
 }

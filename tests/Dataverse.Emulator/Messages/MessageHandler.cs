@@ -169,7 +169,7 @@ namespace Dataverse.Emulator.Messages
             var core = Engine.CoreContext(op, parent);
             foreach (var rel in Org.Metadata.ChildRelationships(table).Where(r => r.Assign == CascadeType.Cascade))
             {
-                var children = op.Tx.Scan(rel.ReferencingTable)
+                var children = op.Tx.Candidates(rel.ReferencingTable, rel.ReferencingColumn, id)
                     .Where(r => r.Id != id && r.Attributes.TryGetValue(rel.ReferencingColumn, out var v) && v is EntityReference er && er.Id == id && er.LogicalName == table)
                     .Select(r => r.Id).ToList();
                 foreach (var childId in children)

@@ -14,7 +14,7 @@ namespace Dataverse.Emulator.Metadata
             AddBusinessTablesTo(m);
         }
 
-        /// <summary>Adds the tables every organization has: business units, users, teams, roles, user settings, shares.</summary>
+        /// <summary>Adds the tables every organization has: business units, users, teams, roles, user settings, shares, the organization.</summary>
         public static void AddPrincipalTablesTo(MetadataCatalog m)
         {
             m.Table("businessunit", t => t
@@ -71,6 +71,14 @@ namespace Dataverse.Emulator.Metadata
                 .Guid("principalid")
                 .String("principaltypecode", 100)
                 .Integer("accessrightsmask"));
+
+            // The organisation's settings: Dataverse always has exactly one row (seeded by the emulator).
+            m.Table("organization", t => t
+                .OrganizationOwned()
+                .NoState()
+                .PrimaryName("name", 160)
+                .Integer("goalrollupexpirytime")
+                .DateTime("fiscalcalendarstart"));
         }
 
         /// <summary>Adds the business tables: account, contact, opportunity, opportunityclose, goals, environment variables.</summary>

@@ -26,6 +26,22 @@ namespace Dataverse.Emulator.Query
         IEnumerable<Entity> Rows(string logicalName);
     }
 
+    /// <summary>
+    /// A source that can also narrow a table to the rows whose column (a lookup, the owner, another unique identifier,
+    /// or the primary id) holds one of a few ids, through an index. Optional: the engine checks for it and otherwise
+    /// reads <see cref="IQuerySource.Rows"/>.
+    /// </summary>
+    public interface IIndexedQuerySource : IQuerySource
+    {
+        /// <summary>
+        /// Every row of the table (as <see cref="IQuerySource.Rows"/> sees it) whose column holds one of the ids (a Guid,
+        /// or an EntityReference with that id), possibly with a few rows more, in the order of
+        /// <see cref="IQuerySource.Rows"/>. The engine applies the query's whole filter to them. False when the source
+        /// cannot answer for the column; the engine then reads every row.
+        /// </summary>
+        bool TryRowsWhere(string logicalName, string column, IReadOnlyCollection<Guid> ids, out IEnumerable<Entity> rows);
+    }
+
     /// <summary>Who queries and when: what the date operators and the user operators are evaluated against.</summary>
     public sealed class QueryContext
     {

@@ -627,6 +627,16 @@ namespace Dataverse.Emulator.Query
         private RowPredicate restriction;
         private int restrictionSlot;
         private int restrictionWidth;
+        private Dictionary<Guid, int> indexedHeads;
+        private List<Entity> indexedRows;
+        private List<int> indexedNext;
+        private bool indexedFailed;
+
+        /// <summary>Rows found through the source's index have positions from here on.</summary>
+        private const int IndexedBase = 1 << 30;
+
+        /// <summary>Ids looked up one by one through the source's index before the whole table is read instead.</summary>
+        private const int MaxIndexedLookups = 64;
 
         public LinkIndex(IQuerySource source, string entityName, string column, bool columnIsPrimaryId)
         {
@@ -647,6 +657,11 @@ namespace Dataverse.Emulator.Query
         /// <summary>The first row holding the value, or -1; walk on with <see cref="Next"/>.</summary>
         public int First(in ValueKey key)
         {
+            if (rows == null && key.Kind == KeyKind.Guid && TryFirstIndexed(key.Guid, out var indexedHead))
+            {
+                return indexedHead;
+            }
+
             if (rows == null)
             {
                 Build();
@@ -661,9 +676,77 @@ namespace Dataverse.Emulator.Query
             return byValue.TryGetValue(key, out head) ? head : -1;
         }
 
-        public Entity Row(int position) => rows[position];
+        public Entity Row(int position) => position >= IndexedBase ? indexedRows[position - IndexedBase] : rows[position];
 
-        public int Next(int position) => next[position];
+        public int Next(int position) => position >= IndexedBase ? indexedNext[position - IndexedBase] : next[position];
+
+        /// <summary>
+        /// Through the source's index (<see cref="IIndexedQuerySource"/>), the rows holding one id, fetched per id on
+        /// first use instead of reading the whole table; after <see cref="MaxIndexedLookups"/> ids the table is read once
+        /// (<see cref="Build"/>). Positions of these rows start at <see cref="IndexedBase"/>.
+        /// </summary>
+        private bool TryFirstIndexed(Guid id, out int head)
+        {
+            head = -1;
+            if (indexedFailed || !(source is IIndexedQuerySource indexed))
+            {
+                return false;
+            }
+
+            if (indexedHeads != null && indexedHeads.TryGetValue(id, out head))
+            {
+                return true;
+            }
+
+            head = -1;
+
+            if ((indexedHeads?.Count ?? 0) >= MaxIndexedLookups || !indexed.TryRowsWhere(entityName, column, new[] { id }, out var candidates))
+            {
+                indexedFailed = true;
+                return false;
+            }
+
+            indexedHeads ??= new Dictionary<Guid, int>();
+            indexedRows ??= new List<Entity>();
+            indexedNext ??= new List<int>();
+            var scratch = restriction == null ? null : new Entity[restrictionWidth];
+            var tail = -1;
+            foreach (var row in candidates)
+            {
+                // Exactly the rows Build would chain under this id.
+                var key = ColumnRef.ReadKey(row, column, columnIsPrimaryId);
+                if (key.Kind != KeyKind.Guid || key.Guid != id)
+                {
+                    continue;
+                }
+
+                if (scratch != null)
+                {
+                    scratch[restrictionSlot] = row;
+                    if (!restriction.Match(scratch))
+                    {
+                        continue;
+                    }
+                }
+
+                var position = IndexedBase + indexedRows.Count;
+                indexedRows.Add(row);
+                indexedNext.Add(-1);
+                if (tail < 0)
+                {
+                    head = position;
+                }
+                else
+                {
+                    indexedNext[tail - IndexedBase] = position;
+                }
+
+                tail = position;
+            }
+
+            indexedHeads.Add(id, head);
+            return true;
+        }
 
         private void Build()
         {

@@ -382,7 +382,7 @@ namespace Dataverse.Emulator.Query
         {
             var results = new List<Entity[]>();
             var row = new Entity[slots.Count];
-            foreach (var entity in source.Rows(root.EntityName))
+            foreach (var entity in IndexedRows() ?? source.Rows(root.EntityName))
             {
                 if (entity == null)
                 {
@@ -399,6 +399,92 @@ namespace Dataverse.Emulator.Query
             }
 
             return results;
+        }
+
+        /// <summary>An In condition with more values than this is not looked up in the index.</summary>
+        internal const int MaxIndexedValues = 100;
+
+        /// <summary>
+        /// The rows of the queried table that can pass its filter, when the filter's top level (and) holds an Equal or
+        /// an In on ids and the source has an index for that column: only those are tested (with the whole filter, as
+        /// every row would be). Null: read every row.
+        /// </summary>
+        private IEnumerable<Entity> IndexedRows()
+        {
+            if (!(source is IIndexedQuerySource indexed) || spec.Root.Filter.IsOr)
+            {
+                return null;
+            }
+
+            ConditionSpec best = null;
+            List<Guid> bestIds = null;
+            foreach (var condition in spec.Root.Filter.Conditions)
+            {
+                if (condition.CompareColumns || string.IsNullOrEmpty(condition.Attribute) || Resolve(condition.EntityName, root) != root)
+                {
+                    continue;
+                }
+
+                if (!(condition.Operator == ConditionOperator.Equal && condition.Values.Count == 1)
+                    && !(condition.Operator == ConditionOperator.In && condition.Values.Count >= 1 && condition.Values.Count <= MaxIndexedValues))
+                {
+                    continue;
+                }
+
+                var ids = new List<Guid>(condition.Values.Count);
+                foreach (var value in condition.Values)
+                {
+                    if (!TryIdValue(value, out var id))
+                    {
+                        ids = null;
+                        break;
+                    }
+
+                    ids.Add(id);
+                }
+
+                if (ids == null)
+                {
+                    continue;
+                }
+
+                var isPrimaryId = string.Equals(condition.Attribute, root.PrimaryId, StringComparison.Ordinal);
+                if (best == null || isPrimaryId || ids.Count < bestIds.Count)
+                {
+                    best = condition;
+                    bestIds = ids;
+                    if (isPrimaryId)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (best == null)
+            {
+                return null;
+            }
+
+            return indexed.TryRowsWhere(root.EntityName, best.Attribute, bestIds, out var rows) ? rows : null;
+        }
+
+        /// <summary>An operand an id column is compared by: a Guid, an EntityReference, or text holding a Guid.</summary>
+        private static bool TryIdValue(object value, out Guid id)
+        {
+            switch (value)
+            {
+                case Guid g:
+                    id = g;
+                    return true;
+                case EntityReference r:
+                    id = r.Id;
+                    return true;
+                case string text:
+                    return Guid.TryParse(text.Trim(), out id);
+                default:
+                    id = Guid.Empty;
+                    return false;
+            }
         }
 
         private void Expand(Entity[] row, int joinIndex, List<Entity[]> results, int limit)

@@ -53,6 +53,7 @@ namespace Dataverse.Emulator.Storage
     {
         private readonly object sync = new object();
         private readonly Dictionary<string, Dictionary<Guid, StoredRow>> tables = new Dictionary<string, Dictionary<Guid, StoredRow>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, TableIndex> indexes = new Dictionary<string, TableIndex>(StringComparer.Ordinal);
         private long sequence;
         private long version = 1000;
 
@@ -62,6 +63,66 @@ namespace Dataverse.Emulator.Storage
         }
 
         public LockManager Locks { get; }
+
+        /// <summary>The primary id column of a table (not indexed: the rows are keyed by id already); null when unknown.</summary>
+        public Func<string, string> PrimaryIdColumn { get; set; }
+
+        /// <summary>
+        /// The committed rows of a table whose <paramref name="column"/> holds one of <paramref name="ids"/> (a Guid or
+        /// an EntityReference with that id; for the primary id column, the rows with that id), in no particular order.
+        /// False when the index cannot answer: the column holds values of another type in some row.
+        /// </summary>
+        public bool TryLookup(string table, string column, IReadOnlyCollection<Guid> ids, List<StoredRow> result)
+        {
+            if (ids.Count > 1)
+            {
+                ids = new HashSet<Guid>(ids); // an In naming an id twice still finds its rows once
+            }
+
+            lock (sync)
+            {
+                if (!tables.TryGetValue(table, out var rows))
+                {
+                    return true;
+                }
+
+                if (string.Equals(column, PrimaryIdColumn?.Invoke(table), StringComparison.Ordinal))
+                {
+                    foreach (var id in ids)
+                    {
+                        if (rows.TryGetValue(id, out var row)) result.Add(row);
+                    }
+
+                    return true;
+                }
+
+                if (!indexes.TryGetValue(table, out var index))
+                {
+                    return true;
+                }
+
+                if (index.Impure.TryGetValue(column, out var impure) && impure > 0)
+                {
+                    return false;
+                }
+
+                if (!index.Columns.TryGetValue(column, out var byValue))
+                {
+                    return true;
+                }
+
+                foreach (var id in ids)
+                {
+                    if (!byValue.TryGetValue(id, out var rowIds)) continue;
+                    foreach (var rowId in rowIds)
+                    {
+                        result.Add(rows[rowId]);
+                    }
+                }
+
+                return true;
+            }
+        }
 
         public long NextSequence() => Interlocked.Increment(ref sequence);
 
@@ -103,6 +164,17 @@ namespace Dataverse.Emulator.Storage
                         tables.Add(w.Key.Table, rows);
                     }
 
+                    if (!indexes.TryGetValue(w.Key.Table, out var index))
+                    {
+                        index = new TableIndex(PrimaryIdColumn?.Invoke(w.Key.Table));
+                        indexes.Add(w.Key.Table, index);
+                    }
+
+                    if (rows.TryGetValue(w.Key.Id, out var old))
+                    {
+                        index.Remove(old.Row);
+                    }
+
                     if (w.Value.Row == null)
                     {
                         rows.Remove(w.Key.Id);
@@ -110,8 +182,100 @@ namespace Dataverse.Emulator.Storage
                     else
                     {
                         rows[w.Key.Id] = w.Value;
+                        index.Add(w.Value.Row);
                     }
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The equality index of one table: for every column holding Guid or EntityReference values (lookups, owner,
+    /// other unique identifiers, text columns holding Guids; not the primary id), value id → ids of the rows holding
+    /// it. Columns that also hold values of another type are counted as impure: the index does not answer for them.
+    /// </summary>
+    internal sealed class TableIndex
+    {
+        private readonly string primaryId;
+
+        public TableIndex(string primaryId)
+        {
+            this.primaryId = primaryId;
+        }
+
+        public Dictionary<string, Dictionary<Guid, HashSet<Guid>>> Columns { get; } = new Dictionary<string, Dictionary<Guid, HashSet<Guid>>>(StringComparer.Ordinal);
+
+        public Dictionary<string, int> Impure { get; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+        public void Add(Entity row)
+        {
+            foreach (var a in row.Attributes)
+            {
+                if (a.Value == null || string.Equals(a.Key, primaryId, StringComparison.Ordinal)) continue;
+                if (TryId(a.Value, out var id))
+                {
+                    if (!Columns.TryGetValue(a.Key, out var byValue))
+                    {
+                        byValue = new Dictionary<Guid, HashSet<Guid>>();
+                        Columns.Add(a.Key, byValue);
+                    }
+
+                    if (!byValue.TryGetValue(id, out var rowIds))
+                    {
+                        rowIds = new HashSet<Guid>();
+                        byValue.Add(id, rowIds);
+                    }
+
+                    rowIds.Add(row.Id);
+                }
+                else
+                {
+                    Impure.TryGetValue(a.Key, out var count);
+                    Impure[a.Key] = count + 1;
+                }
+            }
+        }
+
+        public void Remove(Entity row)
+        {
+            foreach (var a in row.Attributes)
+            {
+                if (a.Value == null || string.Equals(a.Key, primaryId, StringComparison.Ordinal)) continue;
+                if (TryId(a.Value, out var id))
+                {
+                    if (Columns.TryGetValue(a.Key, out var byValue) && byValue.TryGetValue(id, out var rowIds))
+                    {
+                        rowIds.Remove(row.Id);
+                        if (rowIds.Count == 0) byValue.Remove(id);
+                    }
+                }
+                else if (Impure.TryGetValue(a.Key, out var count))
+                {
+                    if (count <= 1) Impure.Remove(a.Key);
+                    else Impure[a.Key] = count - 1;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The id a Guid or EntityReference value holds, or a text column's value written as a Guid
+        /// (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, any case: such texts are equal exactly when their Guids are).
+        /// </summary>
+        public static bool TryId(object value, out Guid id)
+        {
+            switch (value)
+            {
+                case Guid g:
+                    id = g;
+                    return true;
+                case EntityReference r:
+                    id = r.Id;
+                    return true;
+                case string text when text.Length == 36:
+                    return Guid.TryParseExact(text, "D", out id);
+                default:
+                    id = Guid.Empty;
+                    return false;
             }
         }
     }

@@ -91,6 +91,38 @@ namespace Dataverse.Emulator.Storage
             return result;
         }
 
+        public bool TryFind(string table, string column, IReadOnlyCollection<Guid> ids, out List<Entity> rows)
+        {
+            var found = new List<StoredRow>();
+            if (!store.TryLookup(table, column, ids, found))
+            {
+                rows = null;
+                return false;
+            }
+
+            if (writes.TryGetValue(table, out var own) && own.Count > 0)
+            {
+                // Committed hits this transaction changed or deleted are replaced by its own version, if that still may match.
+                found.RemoveAll(r => own.ContainsKey(r.Row.Id));
+                foreach (var w in own)
+                {
+                    if (w.Value.Row != null && MayMatch(w.Value.Row, column, ids)) found.Add(w.Value);
+                }
+            }
+
+            found.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            rows = found.ConvertAll(r => r.Row);
+            return true;
+        }
+
+        /// <summary>True unless the row certainly does not hold one of the ids in the column (the query filters anyway).</summary>
+        private static bool MayMatch(Entity row, string column, IReadOnlyCollection<Guid> ids)
+        {
+            if (ids.Contains(row.Id)) return true; // the primary id column, or a row referencing itself: let the filter decide
+            if (!row.Attributes.TryGetValue(column, out var value) || value == null) return false;
+            return !TableIndex.TryId(value, out var id) || ids.Contains(id);
+        }
+
         public void Lock(string table, Guid id)
         {
             EnsureUsable();

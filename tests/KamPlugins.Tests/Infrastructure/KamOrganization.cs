@@ -34,9 +34,6 @@ namespace KamPlugins.Tests.Infrastructure
             configure?.Invoke(options);
             Org = new DataverseEmulator(options);
             ProductSchema.AddTo(Org.Metadata, Schema);
-            // The organisation's settings row (the goal engine reads goalrollupexpirytime); not an emulator built-in.
-            if (!Org.Metadata.Contains(OrganizationTable.LogicalName))
-                Org.Metadata.Table(OrganizationTable.LogicalName, t => t.OrganizationOwned().NoState().Integer(OrganizationTable.GoalRollupExpiryTime));
             Org.RegisterPluginsFrom(typeof(PluginBase).Assembly);
             Org.RegisterCustomApis();
             KamAdministrators = Org.Teams.Add(EnvironmentVariables.DefaultKamAdministratorsTeam);

@@ -169,7 +169,7 @@ namespace KamPlugins.Tests.Goals.Behaviour
         [Test]
         public void RollupExpiry_OfTheOrganisation_Should_DecideWhenAGoalStopsRollingUp()
         {
-            w.Org.Seed(new Entity(OrganizationTable.LogicalName) { [OrganizationTable.GoalRollupExpiryTime] = 60 });
+            w.Org.AdminService.Update(new Entity(OrganizationTable.LogicalName, w.Org.Options.OrganizationId) { [OrganizationTable.GoalRollupExpiryTime] = 60 });
             var q1 = w.Goal("Li Q1", metric, Ref(w.Li), Day("2025-01-01"), Day("2025-03-31"));
             w.Opportunity(Ref(w.Li), 70m, Day("2025-03-20"));
             Assert.That(w.Value(q1, "inprogressmoney"), Is.EqualTo(70m));
