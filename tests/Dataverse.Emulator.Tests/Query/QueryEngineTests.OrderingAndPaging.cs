@@ -117,6 +117,35 @@ namespace Dataverse.Emulator.Tests.Query
         }
 
         [Test]
+        public void Execute_TopCountWithoutOrder_ShouldReturnTheFirstMatchesInCreationOrder()
+        {
+            var unordered = Accounts();
+            var all = NamesInOrder(Execute(unordered)).Split(',');
+            var query = Accounts();
+            query.TopCount = 2;
+
+            var result = Execute(query);
+
+            Assert.That(all, Has.Length.GreaterThan(2));
+            Assert.That(NamesInOrder(result), Is.EqualTo(all[0] + "," + all[1]));
+        }
+
+        [Test]
+        public void Execute_TopCountWithOrderOverManyRows_ShouldStillOrderAllMatches()
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                source.Add(new Entity("account") { ["name"] = "Zz " + (49 - i).ToString("D2", System.Globalization.CultureInfo.InvariantCulture) });
+            }
+
+            var query = Accounts(new ConditionExpression("name", ConditionOperator.BeginsWith, "Zz "));
+            query.AddOrder("name", OrderType.Ascending);
+            query.TopCount = 1;
+
+            Assert.That(NamesInOrder(Execute(query)), Is.EqualTo("Zz 00"));
+        }
+
+        [Test]
         public void Execute_TopCountWithPaging_ShouldFailAsInvalidArgument()
         {
             var query = Accounts();

@@ -59,7 +59,7 @@ namespace Dataverse.Emulator.Query
         {
             Bind();
             var limit = spec.Aggregate ? Math.Max(0, context.AggregateRecordLimit) : int.MaxValue;
-            var rows = Collect(limit);
+            var rows = Collect(limit, EarlyStop());
             return spec.Aggregate ? Aggregate(rows) : Shape(rows);
         }
 
@@ -378,12 +378,33 @@ namespace Dataverse.Emulator.Query
 
         // ---------------------------------------------------------------- collecting joined rows
 
-        private List<Entity[]> Collect(int limit)
+        /// <summary>
+        /// How many matching rows are enough: a top-N query with no order, no distinct and no aggregate returns the
+        /// first N matches in creation order, so collecting more changes nothing (SQL Server stops there too).
+        /// </summary>
+        private int EarlyStop()
+        {
+            if (!spec.Top.HasValue || spec.Aggregate || spec.Distinct || spec.ReturnTotalRecordCount || HasOrders(spec.Root))
+            {
+                return int.MaxValue;
+            }
+
+            return Math.Max(0, spec.Top.Value);
+        }
+
+        private static bool HasOrders(EntitySpec entity) => entity.Orders.Count > 0 || entity.Links.Exists(HasOrders);
+
+        private List<Entity[]> Collect(int limit, int enough)
         {
             var results = new List<Entity[]>();
             var row = new Entity[slots.Count];
             foreach (var entity in IndexedRows() ?? source.Rows(root.EntityName))
             {
+                if (results.Count >= enough)
+                {
+                    break;
+                }
+
                 if (entity == null)
                 {
                     continue;
